@@ -1,0 +1,122 @@
+"""Finding DATE expressions and their ISO values in normalized text.
+
+Calendar dates (2023年12月20日 -> "2023-12-20"), years, months, quarters and
+halves with a year ("2023-Q1", "2023-H1"), month ranges with a year
+("2023-01/2023-09"), relative periods without a value (今年一季度, 去年),
+durations in ISO 8601 (90天 -> "P90D", 24小时 -> "PT24H") and festivals.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from .figures import Found
+from .numerals import CN_DIGITS, parse_number
+
+__all__ = ["find_dates"]
+
+_CN = "零〇○一二两三四五六七八九十"
+_YEAR = rf"(?P<year>(?:19|20)\d\d|[{_CN}]{{4}})年"
+_MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY_NUM = rf"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_REL_YEAR = r"(?P<rel>今年|去年|明年|前年|上年|当年|同年)"
+_PERIOD = (
+    rf"(?P<period>(?:第?[一二三四1-4]|前[三两二3])季度|Q[1-4]|[上下]半年|年初|年底|年末|年中|"
+    rf"(?P<m1>{_MONTH_NUM})(?:-|—|~|至|到)(?P<m2>{_MONTH_NUM})月(?:份)?)"
+)
+_DATE: Final = re.compile(
+    rf"""
+    (?:{_YEAR}|{_REL_YEAR})
+        (?:(?P<month>{_MONTH_NUM})月(?:份)?(?:(?P<day>{_DAY_NUM})[日号])?|{_PERIOD})?
+    | (?P<yrange>(?:19|20)\d\d)(?:-|—|~|至|到)(?P<yrange2>(?:19|20)\d\d)年
+    | (?<![\d年])(?P<omonth>{_MONTH_NUM})月(?:份)?(?:(?P<oday>{_DAY_NUM})[日号])?
+    | (?<![\d月])(?P<period_only>(?:第?[一二三四1-4]|前[三两二3])季度|[上下]半年)
+    | (?P<festival>春节|元旦|国庆|中秋|端午|清明|五一|十一黄金周)
+    """,
+    re.VERBOSE,
+)
+_DURATION: Final = re.compile(
+    rf"(?P<num>\d+(?:\.\d+)?|[{_CN}]+?)(?P<inner>[余多])?(?P<unit>个工作日|个多月|个月|天|周|星期|小时|分钟|年)"
+    rf"(?![代级])"
+)
+_ISO_UNIT: Final = {"个工作日": "D", "天": "D", "周": "W", "星期": "W", "个月": "M", "个多月": "M",
+                    "年": "Y", "小时": "H", "分钟": "M"}
+
+
+def _int(written: str) -> int | None:
+    if written.isdigit():
+        return int(written)
+    if len(written) == 4 and all(ch in CN_DIGITS for ch in written):
+        return int("".join(str(CN_DIGITS[ch]) for ch in written))
+    value = parse_number(written)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _value(m: re.Match[str]) -> str | None:
+    if m.group("yrange"):
+        return f"{m.group('yrange')}/{m.group('yrange2')}"
+    if not m.group("year"):
+        return None
+    year = _int(m.group("year"))
+    if year is None:
+        return None
+    if m.group("month"):
+        month = _int(m.group("month"))
+        if m.group("day"):
+            day = _int(m.group("day"))
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return f"{year:04d}-{month:02d}"
+    period = m.group("period")
+    if not period:
+        return f"{year:04d}"
+    if m.group("m1"):
+        return f"{year:04d}-{_int(m.group('m1')):02d}/{year:04d}-{_int(m.group('m2')):02d}"
+    if period.endswith("季度"):
+        q = period.lstrip("第")[0]
+        if q == "前":
+            n = _int(period[1])
+            return f"{year:04d}-01/{year:04d}-{3 * n:02d}" if n else None
+        return f"{year:04d}-Q{_int(q) if q.isdigit() else CN_DIGITS[q]}"
+    if period.startswith("Q"):
+        return f"{year:04d}-{period}"
+    if period in ("上半年", "下半年"):
+        return f"{year:04d}-H{1 if period[0] == '上' else 2}"
+    return f"{year:04d}"
+
+
+def _duration(m: re.Match[str], text: str) -> Found | None:
+    num, unit = m.group("num"), m.group("unit")
+    if unit == "年":
+        # 2022年 is a year, handled above; a duration in years is short: 3年, 三年.
+        if num.isdigit() and len(num) > 2:
+            return None
+    if m.start() > 0 and text[m.start() - 1] in "第每":
+        return None  # 第三年 is an ordinal
+    if text.startswith("一度", m.end()):
+        return None  # 一年一度
+    value = parse_number(num)
+    if value is None or value <= 0:
+        return None
+    designator = _ISO_UNIT[unit]
+    amount = format(value.normalize(), "f")
+    iso = f"PT{amount}{designator}" if unit in ("小时", "分钟") else f"P{amount}{designator}"
+    return Found(m.start(), m.end(), "DATE", {"value": iso})
+
+
+def find_dates(text: str) -> list[Found]:
+    """All DATE expressions in normalized ``text``, possibly overlapping each other."""
+    found = []
+    for m in _DATE.finditer(text):
+        if m.group("rel") and not m.group("month") and not m.group("period"):
+            # 今年 alone; 上年 / 当年 alone are not dates worth a span.
+            if m.group("rel") in ("上年", "当年", "同年"):
+                continue
+        value = _value(m)
+        fields: dict[str, object] = {"value": value} if value else {}
+        found.append(Found(m.start(), m.end(), "DATE", fields))
+    for m in _DURATION.finditer(text):
+        dur = _duration(m, text)
+        if dur is not None:
+            found.append(dur)
+    return found
