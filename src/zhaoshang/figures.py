@@ -50,7 +50,7 @@ _DURATION = _alt(DURATIONS)
 # One figure: number, inner 余/多, magnitude, unit; optionally a range.
 _FIGURE: Final = re.compile(
     rf"""
-    (?P<lo>{_NUM})(?P<lo_inner>{_INNER})?(?P<lo_mag>[万亿]*?)
+    (?P<lo>{_NUM})(?P<lo_inner>{_INNER})?(?P<lo_mag>[万亿]*)
     (?:(?P<lo_unit>{_CURRENCY}|%|{_UNIT}|{_CLASSIFIER})?{_SEP}(?P<hi>{_NUM}))?
     (?P<inner>{_INNER})?(?P<mag>[万亿]*?)
     (?:
@@ -58,11 +58,12 @@ _FIGURE: Final = re.compile(
       | (?P<percent>%|个百分点)
       | (?P<unit>{_UNIT})(?![A-Za-z])
       | (?P<classifier>{_CLASSIFIER})
-      | (?P<bare>)(?=[^{_CN}\d])
     )
     """,
     re.VERBOSE,
 )
+# A number with a magnitude and no unit, read as money in a money context.
+_BARE_MONEY: Final = re.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+?(?:点[{_CN}]+?)?)(?P<mag>[万亿]+)(?![万亿])")
 _PERCENT_CN: Final = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
 _CHENG: Final = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<num>[一二三四五六七八九]|十)成"
                            r"(?!不变|为|立|交|效|绩|就|本|员|果|长|都|熟|品|型|套|功|分|了|片|群|批|风|型)")
@@ -121,7 +122,7 @@ def _starts_chinese(written: str) -> bool:
 
 def read_figure(text: str, m: re.Match[str]) -> Found | None:
     """Turn one regex match of a figure into a :class:`Found`, or reject it."""
-    kind = next(k for k in ("currency", "percent", "unit", "classifier", "bare") if m.group(k) is not None)
+    kind = next(k for k in ("currency", "percent", "unit", "classifier") if m.group(k) is not None)
     lo_text, hi_text = m.group("lo"), m.group("hi")
     mag = m.group("mag") or ""
     inner = bool(m.group("inner") or m.group("lo_inner"))
@@ -181,23 +182,30 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
             return None  # 一家企业: an indefinite article, not a count
         if lo_text in ("两", "二") and unit in ("人",) and hi is None:
             pass
-    else:  # bare: a magnitude-bearing number in a money context, 总投资1.85亿
-        if not mag and not any(c in written_number for c in "万亿"):
-            return None
-        if not _MONEY_CONTEXT.search(text, 0, start):
-            return None
-        if _starts_chinese(lo_text) and not bare and lo_text in "一":
-            return None
-        label = "MONEY"
-        fields["currency"] = "CNY"
-        end = m.end("mag") if m.group("mag") else m.end("lo_mag") if hi is None else m.end("hi")
-        if text[end:end + 1] in "万亿":
-            return None
     fields["value"] = canonical(lo)
     if hi is not None:
         fields["value_max"] = canonical(hi)
     fields["bound"] = bound_at(text, start, end, inner)
     return Found(start, end, label, fields)
+
+
+def _bare_money(text: str) -> list[Found]:
+    """总投资1.85亿: a magnitude with no currency, money only in a money context."""
+    out = []
+    for m in _BARE_MONEY.finditer(text):
+        lo_text = m.group("lo")
+        if lo_text[0] in _CN and (lo_text in "一" or (m.start() > 0 and text[m.start() - 1] in _NOT_AFTER)):
+            continue
+        if m.start() > 0 and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
+        if not _MONEY_CONTEXT.search(text, 0, m.start()):
+            continue
+        value = parse_number(lo_text + m.group("mag"))
+        if value is None:
+            continue
+        out.append(Found(m.start(), m.end(), "MONEY", {
+            "currency": "CNY", "value": value, "bound": bound_at(text, m.start(), m.end())}))
+    return out
 
 
 def _cn_percent(text: str) -> list[Found]:
@@ -218,7 +226,7 @@ def _cn_percent(text: str) -> list[Found]:
 
 def find_figures(text: str) -> list[Found]:
     """All figures in normalized ``text``, left to right, not overlapping."""
-    found = _cn_percent(text)
+    found = _cn_percent(text) + _bare_money(text)
     pos = 0
     while True:
         m = _FIGURE.search(text, pos)

@@ -51,6 +51,10 @@ def _cn_integer(text: str) -> Decimal | None:
     try:
         value = cn2an.cn2an(text.replace("拾", "十").replace("佰", "百").replace("仟", "千"), "normal")
     except (ValueError, KeyError, IndexError, TypeError):
+        # cn2an rejects stacked magnitudes (一万万, 三千亿万): peel them off.
+        if len(text) > 1 and text[-1] in "万亿":
+            head = _cn_integer(text[:-1])
+            return None if head is None else head * MAGNITUDES[text[-1]]
         return None
     if isinstance(value, float):  # cn2an reads some integers as floats
         if not value.is_integer():
