@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .parser import MAX_CHARS, parse, parse_many
+from .parser import MAX_CHARS, Parser, load, parse, parse_many
 from .results import Count, Date, Money, ParseResult, Percent, Quantity, Span, Target
 
 try:
@@ -19,6 +19,6 @@ except PackageNotFoundError:  # running from a source tree
     __version__ = "0+unknown"
 
 __all__ = [
-    "MAX_CHARS", "parse", "parse_many", "ParseResult", "Span", "Money", "Percent", "Count",
+    "MAX_CHARS", "load", "Parser", "parse", "parse_many", "ParseResult", "Span", "Money", "Percent", "Count",
     "Quantity", "Date", "Target", "__version__",
 ]

@@ -8,11 +8,14 @@ from typing import Annotated, Optional
 
 import typer
 
+from .corpus.cli import data_app
+
 app = typer.Typer(
     help="Structured data from Chinese investment-attraction (招商引资) news.",
     no_args_is_help=True,
     add_completion=False,
 )
+app.add_typer(data_app, name="data")
 
 
 @app.callback()
@@ -52,6 +55,55 @@ def parse_command(
         typer.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if failures:
         raise typer.Exit(code=1)
+
+
+@app.command("train")
+def train_command(
+    config: Annotated[Path, typer.Option(help="spaCy training config.")] = Path("configs/char.cfg"),
+    train_path: Annotated[Path, typer.Option("--train", help="SCHEMA JSON Lines training file.")] = Path(
+        "training_data/train.jsonl"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the pipeline.")] = Path(
+        "models/zh_zhaoshang"),
+    public: Annotated[int, typer.Option(help="Add this many sentences of the public corpora in ../shared/data.")] = 0,
+    max_steps: Annotated[Optional[int], typer.Option(help="Override training.max_steps.")] = None,
+) -> None:
+    """Retrain the pipeline from annotated documents (fixed seed, CPU)."""
+    from .training import train
+
+    overrides = {} if max_steps is None else {"training.max_steps": max_steps}
+    path = train(config, train_path, output, public_limit=public, overrides=overrides)
+    typer.echo(f"pipeline written to {path}")
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Annotated[Path, typer.Argument(help="SCHEMA JSON Lines file with gold spans.")],
+    model: Annotated[Optional[Path], typer.Option(help="Pipeline directory (default: the shipped model).")] = None,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="Score the rule layer alone, no model.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    errors: Annotated[int, typer.Option(help="How many errors to list in the text report.")] = 200,
+) -> None:
+    """Per-label precision, recall and F1 (exact span match), value accuracy and errors."""
+    import json
+
+    from tqdm import tqdm
+
+    from .evaluation import evaluate_records, format_report
+    from .parser import Parser, _default_parser, load
+    from .records import read_records
+
+    records = list(read_records(gold))
+    parser = Parser(None) if rules_only else load(model) if model else _default_parser()
+    results = parser.parse_many(str(r["text"]) for r in records)
+    predicted = {}
+    for record, result in tqdm(zip(records, results), total=len(records), desc="evaluating", unit="doc",
+                               file=sys.stderr, disable=len(records) < 2):
+        predicted[str(record["id"])] = result.to_record(str(record["id"]))
+    report = evaluate_records(records, predicted)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_report(report, max_errors=errors))
 
 
 def main() -> None:

@@ -55,7 +55,7 @@ _FIGURE: Final = re.compile(
     (?P<inner>{_INNER})?(?P<mag>[万亿]*?)
     (?:
         (?P<currency>{_CURRENCY})
-      | (?P<percent>%|个百分点)
+      | (?P<percent>%|个百分点|倍(?!数|增))
       | (?P<unit>{_UNIT})(?![A-Za-z])
       | (?P<classifier>{_CLASSIFIER})
     )
@@ -65,7 +65,8 @@ _FIGURE: Final = re.compile(
 # A number with a magnitude and no unit, read as money in a money context.
 _BARE_MONEY: Final = re.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+?(?:点[{_CN}]+?)?)(?P<mag>[万亿]+)(?![万亿])")
 _PERCENT_CN: Final = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
-_CHENG: Final = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<num>[一二三四五六七八九]|十)成"
+_FRACTION: Final = re.compile(rf"(?<![{_CN}])(?P<den>[{_CN}]+)分之(?P<num>[{_CN}]+)")
+_CHENG: Final = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<num>[一二两三四五六七八九]|十)成"
                            r"(?!不变|为|立|交|效|绩|就|本|员|果|长|都|熟|品|型|套|功|分|了|片|群|批|风|型)")
 
 # Words that put a number in a money context when no currency is written.
@@ -83,7 +84,7 @@ _NOT_QUALIFIER: Final[dict[str, str]] = {
 }
 # Numerals that do not start a figure after these characters: 第十八届, 统一, 万一.
 _NOT_AFTER: Final = frozenset("第统进唯同专逐单周初之其星礼万")
-_NAME_FOLLOW: Final = ("之城", "之都", "之乡", "大", "工程")
+_NAME_FOLLOW: Final = ("之城", "之都", "之乡", "大", "工程", "山", "河", "县")
 
 
 def bound_at(text: str, start: int, end: int, inner: bool = False) -> str:
@@ -158,8 +159,9 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
         fields["currency"] = CURRENCIES[m.group("currency")]
     elif kind == "percent":
         label = "PERCENT"
-        lo = lo / 100
-        hi = None if hi is None else hi / 100
+        if m.group("percent") != "倍":  # 1.4倍 is the ratio 1.4 itself
+            lo = lo / 100
+            hi = None if hi is None else hi / 100
         if bare:
             return None
     elif kind == "unit":
@@ -172,8 +174,10 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
         unit = m.group("classifier")
         fields["unit"] = unit
         after = text[end:end + 2]
-        if bare and not inner:
-            return None
+        if bare and not inner and bound_at(text, start, end) == "exact":
+            return None  # 百家 alone is vague; 上百家, 近百家 and 百余家 are figures
+        if lo == 0 and _starts_chinese(lo_text):
+            return None  # 零件, 零部件
         if unit == "个" and after.startswith(("月", "工作日", "百分点", "小时")):
             return None
         if text.startswith(unit, end) or after.startswith(_NAME_FOLLOW):  # 一个个, 五个之城
@@ -215,10 +219,21 @@ def _cn_percent(text: str) -> list[Found]:
         if value is not None:
             out.append(Found(m.start(), m.end(), "PERCENT",
                              {"value": canonical(value / 100), "bound": bound_at(text, m.start(), m.end())}))
+    for m in _FRACTION.finditer(text):
+        if m.group("den") == "百":
+            continue  # 百分之八十七 is read above
+        den, num = parse_number(m.group("den")), parse_number(m.group("num"))
+        if not den or num is None:
+            continue
+        ratio = num / den
+        if ratio * den != num or len(format(ratio.normalize(), "f")) > 12:
+            continue  # 三分之一 has no exact decimal value
+        out.append(Found(m.start(), m.end(), "PERCENT",
+                         {"value": canonical(ratio), "bound": bound_at(text, m.start(), m.end())}))
     for m in _CHENG.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in _NOT_AFTER:
             continue
-        value = Decimal(10) if m.group("num") == "十" else Decimal(CN_DIGITS[m.group("num")])
+        value = Decimal(10) if m.group("num") == "十" else Decimal(CN_DIGITS[m.group("num")])  # 两成 = 0.2
         out.append(Found(m.start(), m.end(), "PERCENT",
                          {"value": canonical(value / 10), "bound": bound_at(text, m.start(), m.end())}))
     return out

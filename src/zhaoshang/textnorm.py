@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -88,6 +89,15 @@ class NormalizedText:
             pos = self.origin[start]
             return pos, pos
         return self.origin[start], self.origin[end - 1] + 1
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span ``original[start:end]`` to offsets in ``text``.
+
+        Characters removed by normalization (pinyin annotations) shrink the
+        span; a span made only of removed characters maps to an empty span.
+        """
+        n = len(self.text)
+        return bisect_left(self.origin, start, 0, n), bisect_left(self.origin, end, 0, n)
 
 
 def normalize(original: str) -> NormalizedText:

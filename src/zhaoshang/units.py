@@ -23,17 +23,17 @@ CLASSIFIERS: Final[tuple[str, ...]] = (
     "项", "家", "次", "人", "名", "位", "批", "户", "台", "套", "座", "条", "张",
     "支", "场", "件", "款", "所", "栋", "幢", "辆", "架", "艘", "颗", "株", "处", "轮",
     "宗", "份", "部", "间", "片", "根", "枚", "只", "头", "床",
-    "类", "种", "组", "队", "团", "笔", "篇", "本", "盏",
+    "类", "种", "组", "队", "团", "笔", "篇", "本", "盏", "副", "粒", "单", "列", "瓶", "锭", "架次",
 )
 
 #: Physical and capacity units (QUANTITY), longest first when matched.
 PHYSICAL_UNITS: Final[tuple[str, ...]] = (
-    "平方公里", "平方千米", "平方米", "平米", "立方米", "公顷", "英亩", "亩",
+    "载重吨", "千升", "英寸", "平方公里", "平方千米", "平方米", "平米", "立方米", "公顷", "英亩", "亩",
     "吨标准煤", "吨", "千克", "公斤", "克", "公里", "千米", "米",
     "千瓦时", "兆瓦时", "吉瓦时", "太瓦时", "千瓦", "兆瓦", "吉瓦", "太瓦", "瓦",
     "千伏安", "千伏", "伏", "度电", "度", "标准箱", "标箱", "吨/年",
     "GWh", "MWh", "kWh", "KWh", "TWh", "GW", "MW", "kW", "KW", "kV", "KV",
-    "TEU", "PFlops", "PFLOPS", "EFLOPS", "升",
+    "TEU", "PFlops", "PFLOPS", "EFLOPS", "升", "℃", "P",
 )
 
 #: Time units of durations (DATE) and their ISO 8601 designators.
@@ -44,14 +44,18 @@ DURATIONS: Final[dict[str, str]] = {
 
 #: Qualifiers before a figure, longest first, and the bound each sets.
 BOUND_BEFORE: Final[dict[str, str]] = {
-    "不少于": "min", "不低于": "min", "不超过": "max", "不高于": "max", "不足": "max",
+    "不少于": "min", "不低于": "min", "至少": "min", "最低": "min", "最少": "min",
+    "最高": "max", "最多": "max", "封顶": "max", "最高奖励": "max", "最高补助": "max",
+    "最高补贴": "max", "最高给予": "max", "最高可获": "max", "最高可获补助": "max", "最高奖补": "max",
+    "最高支持": "max", "最高资助": "max", "不超过": "max", "不高于": "max", "不足": "max",
     "不到": "max", "低于": "max", "少于": "max", "超过": "min", "高于": "min",
-    "多于": "min", "大约": "approx", "将近": "approx", "接近": "approx", "约": "approx",
+    "多于": "min", "突破": "min", "首破": "min", "跨过": "min", "超出": "min", "约占": "approx",
+    "大约": "approx", "将近": "approx", "接近": "approx", "约": "approx",
     "近": "approx", "超": "min", "逾": "min", "过": "min", "上": "min",
 }
 #: Qualifiers after a figure and the bound each sets.
 BOUND_AFTER: Final[dict[str, str]] = {
-    "以上": "min", "之上": "min", "开外": "min", "左右": "approx", "上下": "approx",
+    "及以上": "min", "以上": "min", "之上": "min", "级": "min", "开外": "min", "左右": "approx", "上下": "approx",
     "以下": "max", "以内": "max", "之内": "max",
 }
 #: Inner marks between number and unit: 1000余万元, 200多人.
