@@ -48,10 +48,9 @@ _CLASSIFIER = _alt(CLASSIFIERS)
 _DURATION = _alt(DURATIONS)
 
 # One figure: number, inner 余/多, magnitude, unit; optionally a range.
-_FIGURE: Final = re.compile(
-    rf"""
+_FIGURE_PATTERN = rf"""
     (?P<lo>{_NUM})(?P<lo_inner>{_INNER})?(?P<lo_mag>[万亿]*)
-    (?:(?P<lo_unit>{_CURRENCY}|%|{_UNIT}|{_CLASSIFIER})?{_SEP}(?P<hi>{_NUM}))?
+    RANGE
     (?P<inner>{_INNER})?(?P<mag>[万亿]*?)
     (?:
         (?P<currency>{_CURRENCY})
@@ -59,14 +58,18 @@ _FIGURE: Final = re.compile(
       | (?P<unit>{_UNIT})(?![A-Za-z])
       | (?P<classifier>{_CLASSIFIER})
     )
-    """,
-    re.VERBOSE,
+    """
+_RANGE = rf"(?:(?P<lo_unit>{_CURRENCY}|%|{_UNIT}|{_CLASSIFIER})?(?P<sep>{_SEP})(?P<hi>{_NUM}))?"
+_FIGURE: Final = re.compile(_FIGURE_PATTERN.replace("RANGE", _RANGE), re.VERBOSE)
+# The same without ranges, tried where a range reading is rejected (从3千万元到20亿元).
+_SINGLE: Final = re.compile(
+    _FIGURE_PATTERN.replace("RANGE", "(?P<lo_unit>)?(?P<sep>)?(?P<hi>)?"), re.VERBOSE
 )
 # A number with a magnitude and no unit, read as money in a money context.
 _BARE_MONEY: Final = re.compile(rf"(?P<lo>{_ARABIC}|[{_CN}]+?(?:点[{_CN}]+?)?)(?P<mag>[万亿]+)(?![万亿])")
 _PERCENT_CN: Final = re.compile(rf"百分之(?P<num>[{_CN}]+(?:点[{_CN}]+)?)")
 _FRACTION: Final = re.compile(rf"(?<![{_CN}])(?P<den>[{_CN}]+)分之(?P<num>[{_CN}]+)")
-_CHENG: Final = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<num>[一二两三四五六七八九]|十)成"
+_CHENG: Final = re.compile(r"(?<![一二三四五六七八九十两\d])(?P<num>[一二两三四五六七八九]|十)成(?P<inner>多|余)?"
                            r"(?!不变|为|立|交|效|绩|就|本|员|果|长|都|熟|品|型|套|功|分|了|片|群|批|风|型)")
 
 # Words that put a number in a money context when no currency is written.
@@ -84,6 +87,7 @@ _NOT_QUALIFIER: Final[dict[str, str]] = {
 }
 # Numerals that do not start a figure after these characters: 第十八届, 统一, 万一.
 _NOT_AFTER: Final = frozenset("第统进唯同专逐单周初之其星礼万")
+_NOT_MONEY_AFTER: Final = ("材料", "锂", "正极", "前驱体", "电池", "催化")
 _NAME_FOLLOW: Final = ("之城", "之都", "之乡", "大", "工程", "山", "河", "县")
 
 
@@ -124,7 +128,7 @@ def _starts_chinese(written: str) -> bool:
 def read_figure(text: str, m: re.Match[str]) -> Found | None:
     """Turn one regex match of a figure into a :class:`Found`, or reject it."""
     kind = next(k for k in ("currency", "percent", "unit", "classifier") if m.group(k) is not None)
-    lo_text, hi_text = m.group("lo"), m.group("hi")
+    lo_text, hi_text = m.group("lo"), m.group("hi") or None
     mag = m.group("mag") or ""
     inner = bool(m.group("inner") or m.group("lo_inner"))
     start, end = m.start(), m.end()
@@ -139,8 +143,8 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
         # 30~50亿元: the low end shares the magnitude when it has none itself.
         if not m.group("lo_mag") and not any(c in lo_text for c in "万亿") and hi >= lo * _magnitude(mag):
             lo *= _magnitude(mag)
-        if m.group("lo_unit") and m.group("lo_unit") != m.group(kind):
-            return None
+        if m.group("lo_unit") and (m.group("lo_unit") != m.group(kind) or m.group("sep") == "到"):
+            return None  # 从3千万元到20亿元 is a change, not a range
         if hi <= lo:
             return None
     else:
@@ -157,6 +161,8 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
     if kind == "currency":
         label = "MONEY"
         fields["currency"] = CURRENCIES[m.group("currency")]
+        if _starts_chinese(lo_text) and text.startswith(_NOT_MONEY_AFTER, end):
+            return None  # 三元锂电池: ternary, not three yuan
     elif kind == "percent":
         label = "PERCENT"
         if m.group("percent") != "倍":  # 1.4倍 is the ratio 1.4 itself
@@ -167,7 +173,7 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
     elif kind == "unit":
         label = "QUANTITY"
         fields["unit"] = m.group("unit")
-        if bare and not inner:
+        if bare and not inner and bound_at(text, start, end) == "exact":
             return None
     elif kind == "classifier":
         label = "COUNT"
@@ -190,6 +196,8 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
     if hi is not None:
         fields["value_max"] = canonical(hi)
     fields["bound"] = bound_at(text, start, end, inner)
+    if label == "MONEY" and bare and text.startswith("项目", end):
+        fields["bound"] = "min"  # 亿元项目: projects of a hundred million or more
     return Found(start, end, label, fields)
 
 
@@ -230,12 +238,15 @@ def _cn_percent(text: str) -> list[Found]:
             continue  # 三分之一 has no exact decimal value
         out.append(Found(m.start(), m.end(), "PERCENT",
                          {"value": canonical(ratio), "bound": bound_at(text, m.start(), m.end())}))
+    for m in re.finditer(r"(?<![一二三四五六七八九十])一半", text):
+        out.append(Found(m.start(), m.end(), "PERCENT", {"value": Decimal("0.5"),
+                                                         "bound": bound_at(text, m.start(), m.end())}))
     for m in _CHENG.finditer(text):
         if m.start() > 0 and text[m.start() - 1] in _NOT_AFTER:
             continue
         value = Decimal(10) if m.group("num") == "十" else Decimal(CN_DIGITS[m.group("num")])  # 两成 = 0.2
-        out.append(Found(m.start(), m.end(), "PERCENT",
-                         {"value": canonical(value / 10), "bound": bound_at(text, m.start(), m.end())}))
+        out.append(Found(m.start(), m.end(), "PERCENT", {
+            "value": canonical(value / 10), "bound": bound_at(text, m.start(), m.end(), bool(m.group("inner")))}))
     return out
 
 
@@ -248,6 +259,9 @@ def find_figures(text: str) -> list[Found]:
         if m is None:
             break
         fig = read_figure(text, m)
+        if fig is None and m.group("hi") is not None:
+            single = _SINGLE.match(text, m.start())
+            fig = read_figure(text, single) if single else None
         if fig is None:
             # Try again one character later: 统一12个 must still find 12个.
             pos = m.start() + 1
