@@ -87,11 +87,22 @@ def _from_markup(path: Path) -> tuple[list[Document], list[Finding]]:
         return [], [Finding("error", "unreadable", str(path), str(exc))]
 
 
+#: Files that ``zhaoshang data build`` derives from the markup sources beside them.
+DERIVED = ("corpus.jsonl", "train.jsonl", "dev.jsonl")
+
+
 def files_under(path: Path) -> list[Path]:
-    """The .jsonl and .txt files of ``path`` (itself, or a folder searched recursively), sorted."""
-    if path.is_dir():
-        return sorted(p for p in path.rglob("*") if p.suffix in (".jsonl", ".txt") and p.is_file())
-    return [path]
+    """The .jsonl and .txt files of ``path`` (itself, or a folder searched recursively), sorted.
+
+    In a folder that holds markup sources, the files built from them
+    (:data:`DERIVED`) are skipped: each document is checked once, at its source.
+    """
+    if not path.is_dir():
+        return [path]
+    files = sorted(p for p in path.rglob("*") if p.suffix in (".jsonl", ".txt") and p.is_file())
+    if any(p.suffix == ".txt" for p in files):
+        files = [p for p in files if p.name not in DERIVED]
+    return files
 
 
 def load(path: Path | str) -> tuple[list[Document], list[Finding]]:
