@@ -21,7 +21,7 @@ __all__ = ["MAX_CHARS", "Parser", "load", "parse", "parse_many"]
 #: The longest text :func:`parse` accepts, in characters (about 30 MB of UTF-8).
 MAX_CHARS: Final = 10_000_000
 #: Texts are analysed in pieces of at most this many characters, cut at line ends.
-_CHUNK: Final = 20_000
+_CHUNK: Final = 3_000
 
 
 def _check(text: object) -> str:
@@ -63,7 +63,11 @@ def _doc_spans(doc: Doc, offset: int) -> list[Found]:
     taken: list[tuple[int, int]] = []
     projects = doc.spans.get(PROJECT_KEY, [])
     scores = projects.attrs.get("scores") if projects is not None else None
-    order = sorted(range(len(projects)), key=lambda i: -float(scores[i])) if scores is not None else range(len(projects))
+    if scores is not None:  # spancat stores one score per span, shaped (n, 1)
+        flat = [float(x) for x in scores.reshape(-1)]
+        order: Iterable[int] = sorted(range(len(projects)), key=lambda i: -flat[i])
+    else:
+        order = range(len(projects))
     for i in order:
         span = projects[i]
         if any(s < span.end_char and span.start_char < e for s, e in taken):

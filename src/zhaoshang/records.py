@@ -15,7 +15,7 @@ from typing import IO, Any
 from .labels import FIELDS, LABELS
 from .results import Count, Date, Money, ParseResult, Percent, Quantity, Span, Target
 
-__all__ = ["span_from_fields", "result_to_record", "result_from_record", "read_records",
+__all__ = ["span_from_fields", "fields_to_strings", "result_to_record", "result_from_record", "read_records",
            "write_records", "RecordError"]
 
 _DECIMAL_FIELDS = ("value", "value_max", "goal")
@@ -57,6 +57,11 @@ def span_from_fields(text: str, label: str, start: int, end: int, fields: dict[s
         return Target(**common, value=None if value is None else _dec(value, "value"),
                       goal=None if goal is None else _dec(goal, "goal"))
     return Span(**common)
+
+
+def fields_to_strings(fields: dict[str, object]) -> dict[str, str]:
+    """Value fields with Decimals as plain decimal strings (picklable, JSON-safe)."""
+    return {k: format(v, "f") if isinstance(v, Decimal) else str(v) for k, v in fields.items()}
 
 
 def span_fields(span: Span) -> dict[str, str]:

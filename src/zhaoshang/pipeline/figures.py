@@ -19,8 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..figures import Found
 from ..labels import FIGURES
+from ..records import fields_to_strings
 from ..rules import find_rule_spans
 from .fields import LAYER2_KEY
 
@@ -53,7 +53,7 @@ class FigureNormalizer:
             span = doc.char_span(f.start, f.end, label=f.label, alignment_mode="expand")
             if span is None:
                 continue
-            span._.zs_fields = dict(f.fields)
+            span._.zs_fields = fields_to_strings(f.fields)
             (layer2 if f.label == "TARGET" else rule_ents).append(span)
         model_ents = []
         for ent in doc.ents:
@@ -74,7 +74,7 @@ class FigureNormalizer:
         for f in find_rule_spans(ent.text):
             if f.start == 0 and f.end == len(ent.text) and f.label == ent.label_:
                 span = Span(doc, ent.start, ent.end, label=ent.label_)
-                span._.zs_fields = dict(f.fields)
+                span._.zs_fields = fields_to_strings(f.fields)
                 return span
         return None
 
@@ -92,7 +92,3 @@ class FigureNormalizer:
         self.mode = cfg["mode"]
         return self
 
-
-def found_of(span: Span) -> Found:
-    """The :class:`Found` (character offsets, label, fields) of a Doc span."""
-    return Found(span.start_char, span.end_char, span.label_, dict(span._.zs_fields or {}))
