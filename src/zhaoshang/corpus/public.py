@@ -13,13 +13,16 @@ When a folder does not exist the readers log a notice and yield nothing.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
-__all__ = ["CLUENER_LABELS", "MSRA_LABELS", "shared_data", "cluener_records", "msra_records"]
+__all__ = ["CLUENER_LABELS", "MSRA_LABELS", "shared_data", "cluener_records", "msra_records",
+           "public_records"]
 
 log = logging.getLogger(__name__)
 
@@ -30,8 +33,10 @@ MSRA_LABELS: Final[dict[str, str]] = {"ORG": "ORG", "LOC": "LOC"}
 
 
 def shared_data() -> Path:
-    """``../shared/data`` beside the repository."""
-    return Path(__file__).resolve().parents[4] / "shared" / "data"
+    """Where the public corpora are: ``$ZHAOSHANG_SHARED_DATA``, else
+    ``../shared/data`` beside the working directory (the repository)."""
+    env = os.environ.get("ZHAOSHANG_SHARED_DATA")
+    return Path(env) if env else Path.cwd().parent / "shared" / "data"
 
 
 def _folder(folder: Path | str | None, name: str) -> Path | None:
@@ -118,3 +123,15 @@ def msra_records(folder: Path | str | None = None) -> Iterator[dict[str, Any]]:
                 tags.append(tag.strip() or "O")
         if chars:
             yield _bio_record(f"msra-{file.stem}-{number + 1}", chars, tags)
+
+
+def public_records(limit: int) -> Iterator[dict[str, Any]]:
+    """Up to ``limit`` records from the training files of both corpora,
+    alternating CLUENER and MSRA sentences (deterministic). Only sentences with
+    at least one ORG or LOC are used."""
+    def train_only(records: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        return (r for r in records if "train" in str(r["id"]) and r["spans"])
+
+    pairs = itertools.zip_longest(train_only(cluener_records()), train_only(msra_records()))
+    chain = (r for pair in pairs for r in pair if r is not None)
+    yield from itertools.islice(chain, limit)
