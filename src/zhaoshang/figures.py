@@ -135,7 +135,13 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
     lo = _number(lo_text + (m.group("lo_mag") or ""))
     if lo is None:
         return None
-    if hi_text is not None:
+    if hi_text is None and len(lo_text) == 2 and all(c in CN_DIGITS for c in lo_text) \
+            and CN_DIGITS[lo_text[1]] == CN_DIGITS[lo_text[0]] + 1 and CN_DIGITS[lo_text[0]] > 0:
+        # 两三个, 三四家: two neighbouring digits are a range
+        lo, hi_range = Decimal(CN_DIGITS[lo_text[0]]), Decimal(CN_DIGITS[lo_text[1]])
+        lo *= _magnitude(m.group("lo_mag") or "") * _magnitude(mag)
+        hi = hi_range * _magnitude(m.group("lo_mag") or "") * _magnitude(mag)
+    elif hi_text is not None:
         hi = _number(hi_text)
         if hi is None:
             return None

@@ -18,12 +18,14 @@ __all__ = ["find_targets"]
 _GOAL_WORD = r"(?:目标任务|目标|任务|计划)"
 _WHOSE = r"(?:全年|年度|今年|省定|市定|省下达|市下达|年初|既定|全年度|考核)?(?:确定的|下达的|制定的)?"
 _PROGRESS: Final = re.compile(
-    rf"(?:已)?(?:完成|为|占|达到|实现|达)(?:了)?[^,.;:!?。;,、“”\n]{{0,14}}?{_GOAL_WORD}(?:的)?(?:完成率)?$"
+    rf"(?:完成|为|占|达到|实现|达)(?:了)?[^,.;:!?。;,、“”\n]{{0,14}}?{_GOAL_WORD}(?:的)?(?:完成率)?$"
     r"|完成率$"
 )
 _CLAUSE = r"[^,.;:!?。;,、“”\n]"
 # 力争/确保/争取 (with a directly preceding 全年/今年) up to the figure.
-_STRIVE: Final = re.compile(rf"(?:全年|今年|年度|年内)?(?:力争|确保|争取){_CLAUSE}{{0,20}}$")
+_STRIVE: Final = re.compile(
+    rf"(?:全年|今年|年度|年内)?(?:力争|确保|争取|计划(?=引进|实施|签约|新开工|开工|完成|新增|招引|落地|实现)){_CLAUSE}{{0,20}}$"
+)
 # A clause with 目标 (its metric included: 全年实际使用外资目标175亿美元), or a
 # yearly plan (今年计划, 年度计划).
 _GOAL: Final = re.compile(
