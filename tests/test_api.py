@@ -100,3 +100,11 @@ def test_parse_many_keeps_order() -> None:
     results = list(zhaoshang.parse_many(texts))
     assert [r.text for r in results] == texts
     assert [(len(r.counts), len(r.amounts)) for r in results] == [(1, 0), (0, 0), (0, 1)]
+
+
+def test_parse_many_in_two_processes_matches_one(seed_texts: dict[str, str]) -> None:
+    texts = list(seed_texts.values()) + ["", "签约5个项目"]
+    one = list(zhaoshang.parse_many(texts, batch_size=2))
+    two = list(zhaoshang.parse_many(texts, batch_size=2, n_process=2))
+    assert one == two
+    assert [r.text for r in two] == texts

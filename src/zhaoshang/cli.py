@@ -59,7 +59,7 @@ def parse_command(
 
 @app.command("train")
 def train_command(
-    config: Annotated[Path, typer.Option(help="spaCy training config.")] = Path("configs/char.cfg"),
+    config: Annotated[Path, typer.Option(help="spaCy training config.")] = Path("configs/charword.cfg"),
     train_path: Annotated[Path, typer.Option("--train", help="SCHEMA JSON Lines training file.")] = Path(
         "training_data/train.jsonl"),
     output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the pipeline.")] = Path(
