@@ -35,6 +35,8 @@ ORG_CASES = {
     "verb_blocks_extension": ("在北京设立公司", [("北京", "LOC")], [("北京", "LOC")]),
     "function_word_blocks": ("北京的企业和公司", [("北京", "LOC")], [("北京", "LOC")]),
     "industry_stays": ("发展锂电产业", [("锂电", "INDUSTRY")], [("锂电", "INDUSTRY")]),
+    "zone_labelled_org": ("大连金普新区签约", [("大连金普新区", "ORG")], [("大连金普新区", "LOC")]),
+    "agency_of_zone_stays_org": ("金普新区管委会签约", [("金普新区管委会", "ORG")], [("金普新区管委会", "ORG")]),
 }
 
 

@@ -21,7 +21,7 @@ __all__ = ["MAX_CHARS", "Parser", "load", "parse", "parse_many"]
 #: The longest text :func:`parse` accepts, in characters (about 30 MB of UTF-8).
 MAX_CHARS: Final = 10_000_000
 #: Texts are analysed in pieces of at most this many characters, cut at line ends.
-_CHUNK: Final = 3_000
+_CHUNK: Final = 2_000
 
 
 def _check(text: object) -> str:
@@ -98,7 +98,7 @@ class Parser:
         """See :func:`zhaoshang.parse`."""
         return next(self.parse_many([text]))
 
-    def parse_many(self, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator[ParseResult]:
+    def parse_many(self, texts: Iterable[str], *, batch_size: int = 8, n_process: int = 1) -> Iterator[ParseResult]:
         """See :func:`zhaoshang.parse_many`."""
         if self.nlp is None:
             for text in texts:
@@ -180,7 +180,7 @@ def parse(text: str) -> ParseResult:
     return _default_parser().parse(text)
 
 
-def parse_many(texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1) -> Iterator[ParseResult]:
+def parse_many(texts: Iterable[str], *, batch_size: int = 8, n_process: int = 1) -> Iterator[ParseResult]:
     """Parse many articles, yielding one result per text, in order.
 
     ``n_process`` > 1 runs the model in that many worker processes.

@@ -9,7 +9,9 @@ A character model often tags only the place at the head of a longer name
   the whole zone (LOC);
 - extends a LOC or INDUSTRY entity that runs on into an organization suffix
   (有限公司, 集团, 管委会, 银行, 商会, ...) to one ORG entity;
-- relabels as ORG an entity that itself ends in such a suffix; and
+- relabels as ORG a LOC or INDUSTRY entity that itself ends in such a
+  suffix, and as LOC an ORG entity that ends in a zone or county suffix
+  (大连金普新区, 和林格尔县) and in no organization suffix; and
 - merges a place directly followed by an organization into that organization
   ([青海][丽豪半导体材料有限公司] -> [青海丽豪半导体材料有限公司]).
 """
@@ -36,6 +38,7 @@ ZONE_SUFFIXES: Final = (
     "综保区", "自贸区", "港区", "示范区", "合作区", "科技城", "新城", "小镇", "物流园", "口岸",
 )
 _ZONE: Final = re.compile("|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)))
+_PLACE_ENDINGS: Final = (*ZONE_SUFFIXES, "县", "区")
 # A name runs on through Han characters and Latin letters, nothing else.
 _NAME_CHARS: Final = re.compile(r"[\u3400-\u9fffA-Za-z]{0,16}")
 _STOP: Final = frozenset("的和与及在将对向从把被是为等了也都就并又还其该各这那由以于到")
@@ -90,6 +93,8 @@ class OrgNames:
                     ent = Span(doc, ent.start, ent.end, label="ORG")
                 else:
                     ent = self._extend(doc, ent, nxt, _SUFFIX, "ORG") or ent
+            if ent.label_ == "ORG" and ent.text.endswith(_PLACE_ENDINGS) and not ent.text.endswith(SUFFIXES):
+                ent = Span(doc, ent.start, ent.end, label="LOC")
             if ent.label_ == "ORG" and out and out[-1].label_ == "LOC" and out[-1].end == ent.start:
                 ent = Span(doc, out.pop().start, ent.end, label="ORG")
             out.append(ent)
