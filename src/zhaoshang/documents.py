@@ -3,11 +3,12 @@ record files and stdin. Problems are reported per file, never fatal."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .records import RecordError, json_lines
 
 __all__ = ["Document", "InputError", "iter_documents"]
 
@@ -43,16 +44,12 @@ def _from_jsonl(path: Path) -> Iterator[Document | InputError]:
     if isinstance(content, InputError):
         yield content
         return
-    for lineno, line in enumerate(content.splitlines(), 1):
-        if not line.strip():
-            continue
+    for lineno, record in json_lines(content.splitlines()):
         where = f"{path}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(where, f"not JSON ({exc.msg})")
+        if isinstance(record, RecordError):
+            yield InputError(where, str(record))
             continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        if not isinstance(record.get("text"), str):
             yield InputError(where, "a record needs a 'text' string")
             continue
         yield Document(str(record.get("id", f"{path.stem}-{lineno}")), record["text"])

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from .numerals import CN_DIGITS, MAGNITUDES, canonical, parse_number
+from .numerals import CN_DIGITS, MAGNITUDES, canonical, magnitude, parse_number
 from .units import (
     BOUND_AFTER, BOUND_BEFORE, CLASSIFIERS, CURRENCIES, DURATIONS, INNER_MIN, PHYSICAL_UNITS,
 )
@@ -110,17 +110,6 @@ def bound_at(text: str, start: int, end: int, inner: bool = False) -> str:
     return "min" if inner else "exact"
 
 
-def _number(written: str) -> Decimal | None:
-    return parse_number(written)
-
-
-def _magnitude(chars: str) -> Decimal:
-    value = Decimal(1)
-    for ch in chars:
-        value *= MAGNITUDES[ch]
-    return value
-
-
 def _starts_chinese(written: str) -> bool:
     return bool(written) and written[0] in _CN
 
@@ -132,37 +121,36 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
     mag = m.group("mag") or ""
     inner = bool(m.group("inner") or m.group("lo_inner"))
     start, end = m.start(), m.end()
-    lo = _number(lo_text + (m.group("lo_mag") or ""))
+    lo = parse_number(lo_text + (m.group("lo_mag") or ""))
     if lo is None:
         return None
     if hi_text is None and len(lo_text) == 2 and all(c in CN_DIGITS for c in lo_text) \
             and CN_DIGITS[lo_text[1]] == CN_DIGITS[lo_text[0]] + 1 and CN_DIGITS[lo_text[0]] > 0:
         # 两三个, 三四家: two neighbouring digits are a range
         lo, hi_range = Decimal(CN_DIGITS[lo_text[0]]), Decimal(CN_DIGITS[lo_text[1]])
-        lo *= _magnitude(m.group("lo_mag") or "") * _magnitude(mag)
-        hi = hi_range * _magnitude(m.group("lo_mag") or "") * _magnitude(mag)
+        lo *= magnitude(m.group("lo_mag") or "") * magnitude(mag)
+        hi = hi_range * magnitude(m.group("lo_mag") or "") * magnitude(mag)
     elif hi_text is not None:
-        hi = _number(hi_text)
+        hi = parse_number(hi_text)
         if hi is None:
             return None
-        hi *= _magnitude(mag)
+        hi *= magnitude(mag)
         # 30~50亿元: the low end shares the magnitude when it has none itself.
-        if not m.group("lo_mag") and not any(c in lo_text for c in "万亿") and hi >= lo * _magnitude(mag):
-            lo *= _magnitude(mag)
+        if not m.group("lo_mag") and not any(c in lo_text for c in "万亿") and hi >= lo * magnitude(mag):
+            lo *= magnitude(mag)
         if m.group("lo_unit") and (m.group("lo_unit") != m.group(kind) or m.group("sep") == "到"):
             return None  # 从3千万元到20亿元 is a change, not a range
         if hi <= lo:
             return None
     else:
         hi = None
-        lo *= _magnitude(mag)
+        lo *= magnitude(mag)
     if lo_text[0] in _CN and start > 0 and text[start - 1] in _NOT_AFTER:
         return None
     # A number glued to letters or digits is part of a code or name (H5, 4633工程).
     if start > 0 and (text[start - 1].isascii() and (text[start - 1].isalnum() or text[start - 1] in ".+/")):
         return None
     fields: dict[str, object] = {}
-    written_number = lo_text + (m.group("lo_mag") or "") + mag
     bare = all(ch in MAGNITUDES for ch in lo_text) and hi_text is None
     if kind == "currency":
         label = "MONEY"
@@ -196,8 +184,6 @@ def read_figure(text: str, m: re.Match[str]) -> Found | None:
             return None
         if _starts_chinese(lo_text) and lo == 1 and hi is None and lo_text in "一壹":
             return None  # 一家企业: an indefinite article, not a count
-        if lo_text in ("两", "二") and unit in ("人",) and hi is None:
-            pass
     fields["value"] = canonical(lo)
     if hi is not None:
         fields["value_max"] = canonical(hi)

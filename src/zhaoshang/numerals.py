@@ -15,7 +15,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
-__all__ = ["MAGNITUDES", "CN_DIGITS", "canonical", "parse_number"]
+__all__ = ["MAGNITUDES", "CN_DIGITS", "canonical", "magnitude", "parse_number"]
 
 MAGNITUDES: Final[dict[str, int]] = {
     "十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000,
@@ -31,7 +31,8 @@ _ARABIC = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _ARABIC_MAG = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([十百千万亿拾佰仟]*)$")
 
 
-def _magnitude(chars: str) -> Decimal:
+def magnitude(chars: str) -> Decimal:
+    """The product of magnitude characters: 千万 -> 10000000."""
     product = Decimal(1)
     for ch in chars:
         product *= MAGNITUDES[ch]
@@ -46,7 +47,7 @@ def _cn_integer(text: str) -> Decimal | None:
     if all(ch in MAGNITUDES for ch in text):
         # Bare magnitude (亿, 千亿, 十): cn2an raises on these.
         if text[0] in "万亿" or all(MAGNITUDES[a] < MAGNITUDES[b] for a, b in zip(text, text[1:])):
-            return _magnitude(text)
+            return magnitude(text)
         return None
     try:
         value = cn2an.cn2an(text.replace("拾", "十").replace("佰", "百").replace("仟", "千"), "normal")
@@ -89,7 +90,7 @@ def _parse(text: str) -> Decimal | None:
     m = _ARABIC_MAG.match(text)
     if m:
         number = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-        return number * _magnitude(m.group(3))
+        return number * magnitude(m.group(3))
     if any(ch.isdigit() for ch in text if ch.isascii()):
         return None
     # Pure Chinese numeral: integer part before 点, digits after it.
@@ -101,7 +102,7 @@ def _parse(text: str) -> Decimal | None:
         if not digits or not all(ch in "十百千万亿" for ch in mags):
             return None
         base = _parse(whole + "点" + digits)
-        return None if base is None else base * _magnitude(mags)
+        return None if base is None else base * magnitude(mags)
     integer = _cn_integer(whole)
     if integer is None:
         return None

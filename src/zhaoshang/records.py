@@ -15,7 +15,7 @@ from typing import IO, Any
 from .labels import FIELDS, LABELS
 from .results import Count, Date, Money, ParseResult, Percent, Quantity, Span, Target
 
-__all__ = ["span_from_fields", "fields_to_strings", "result_to_record", "result_from_record", "read_records",
+__all__ = ["json_lines", "span_from_fields", "fields_to_strings", "result_to_record", "result_from_record", "read_records",
            "write_records", "RecordError"]
 
 _DECIMAL_FIELDS = ("value", "value_max", "goal")
@@ -110,18 +110,27 @@ def result_from_record(record: dict[str, object]) -> ParseResult:
     return ParseResult(text=text, spans=tuple(spans))
 
 
+def json_lines(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, Any] | RecordError]]:
+    """``(line number, record)`` for each non-blank line, with a
+    :class:`RecordError` in place of the record where the line is not a JSON
+    object. The one reader of JSON Lines: callers decide what an error means."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, RecordError(f"not JSON: {exc.msg}")
+            continue
+        yield lineno, record if isinstance(record, dict) else RecordError("a record must be a JSON object")
+
+
 def read_records(path: Path | str) -> Iterator[dict[str, Any]]:
     """Yield the records of a JSON Lines file; blank lines are skipped."""
     with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise RecordError(f"{path}:{lineno}: not JSON: {exc.msg}") from exc
-            if not isinstance(record, dict):
-                raise RecordError(f"{path}:{lineno}: a record must be a JSON object")
+        for lineno, record in json_lines(fh):
+            if isinstance(record, RecordError):
+                raise RecordError(f"{path}:{lineno}: {record}")
             yield record
 
 

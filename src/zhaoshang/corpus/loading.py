@@ -3,11 +3,11 @@ folders of both, with problems reported as :class:`Finding` objects."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from ..records import RecordError, json_lines
 from .markup import MarkupError, read_markup_file
 
 __all__ = ["Severity", "Finding", "Document", "files_under", "load"]
@@ -62,17 +62,10 @@ def _from_jsonl(path: Path) -> tuple[list[Document], list[Finding]]:
         lines = path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         return [], [Finding("error", "unreadable", str(path), str(exc))]
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for lineno, record in json_lines(lines):
         where = f"{path}:{lineno}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Finding("error", "json", where, f"not JSON: {exc.msg}"))
-            continue
-        if not isinstance(record, dict):
-            problems.append(Finding("error", "json", where, "a record must be a JSON object"))
+        if isinstance(record, RecordError):
+            problems.append(Finding("error", "json", where, str(record)))
             continue
         docs.append(Document(record, where))
     return docs, problems
