@@ -12,8 +12,10 @@ A character model often tags only the place at the head of a longer name
 - relabels as ORG a LOC or INDUSTRY entity that itself ends in such a
   suffix, and as LOC an ORG entity that ends in a zone or county suffix
   (大连金普新区, 和林格尔县) and in no organization suffix; and
-- merges a place directly followed by an organization into that organization
-  ([青海][丽豪半导体材料有限公司] -> [青海丽豪半导体材料有限公司]).
+- merges a Chinese place directly followed by an organization into that
+  organization ([青海][丽豪半导体材料有限公司] -> [青海丽豪半导体材料有限公司]);
+  a foreign country or region stays a LOC of its own ([德国][博世]), as the
+  annotation guidelines say.
 """
 
 from __future__ import annotations
@@ -41,6 +43,13 @@ _ZONE: Final = re.compile("|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True))
 _PLACE_ENDINGS: Final = (*ZONE_SUFFIXES, "县", "区")
 # A name runs on through Han characters and Latin letters, nothing else.
 _NAME_CHARS: Final = re.compile(r"[\u3400-\u9fffA-Za-z]{0,16}")
+# Countries and regions whose name before a company says where the capital comes from.
+FOREIGN_PLACES: Final = frozenset((
+    "德国", "日本", "韩国", "美国", "法国", "英国", "意大利", "西班牙", "荷兰", "比利时", "瑞士",
+    "瑞典", "丹麦", "挪威", "芬兰", "奥地利", "卢森堡", "以色列", "新加坡", "泰国", "越南",
+    "马来西亚", "印尼", "印度尼西亚", "印度", "沙特", "阿联酋", "卡塔尔", "俄罗斯", "澳大利亚",
+    "澳洲", "新西兰", "加拿大", "巴西", "墨西哥", "香港", "澳门", "台湾", "欧洲", "欧盟",
+))
 _STOP: Final = frozenset("的和与及在将对向从把被是为等了也都就并又还其该各这那由以于到")
 _MAX_EXTENSION: Final = 16
 
@@ -95,7 +104,8 @@ class OrgNames:
                     ent = self._extend(doc, ent, nxt, _SUFFIX, "ORG") or ent
             if ent.label_ == "ORG" and ent.text.endswith(_PLACE_ENDINGS) and not ent.text.endswith(SUFFIXES):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
-            if ent.label_ == "ORG" and out and out[-1].label_ == "LOC" and out[-1].end == ent.start:
+            if (ent.label_ == "ORG" and out and out[-1].label_ == "LOC" and out[-1].end == ent.start
+                    and out[-1].text not in FOREIGN_PLACES):
                 ent = Span(doc, out.pop().start, ent.end, label="ORG")
             out.append(ent)
         doc.ents = out
