@@ -58,3 +58,26 @@ def test_record_round_trip(text: str) -> None:
     record = json.loads(json.dumps(result.to_record("doc")))
     assert ParseResult.from_record(record) == result
     assert record["id"] == "doc" and record["text"] == text
+
+
+@given(st.text(alphabet="電網工業項(ǎàwngxi)，", max_size=40))
+def test_normalized_spans_map_back_to_whole_characters(text: str) -> None:
+    """Every span of the analysis copy maps to a span of the original that
+    starts and ends on a kept character: a pinyin reading after its last
+    character stays outside (guidelines: text and offsets)."""
+    from zhaoshang.textnorm import normalize
+
+    norm = normalize(text)
+    for start in range(len(norm.text)):
+        for end in range(start + 1, len(norm.text) + 1):
+            o_start, o_end = norm.to_original(start, end)
+            assert o_start == norm.origin[start] and o_end == norm.origin[end - 1] + 1
+            assert norm.to_normalized(o_start, o_end) == (start, end)
+
+
+def test_pinyin_reading_after_the_last_character_stays_outside() -> None:
+    from zhaoshang.textnorm import normalize
+
+    norm = normalize("智能電網(wǎng)建設")
+    start = norm.text.index("智能电网")
+    assert norm.to_original(start, start + 4) == (0, 4)

@@ -75,8 +75,8 @@ class OrgNames:
             self._tags = jieba.posseg.dt
         return any(flag.startswith("v") for _, flag in self._tags.lcut(chunk))
 
-    def _extend(self, doc: Doc, ent: Span, next_start: int, suffix: re.Pattern[str], label: str) -> Span | None:
-        text = doc.text
+    def _extend(self, doc: Doc, text: str, ent: Span, next_start: int, suffix: re.Pattern[str],
+                label: str) -> Span | None:
         run = _NAME_CHARS.match(text, ent.end_char, min(next_start, ent.end_char + _MAX_EXTENSION))
         if run is None or not run.group():
             return None
@@ -92,16 +92,17 @@ class OrgNames:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        text = doc.text  # built from the tokens on every access: read it once
         out: list[Span] = []
         for i, ent in enumerate(ents):
-            nxt = ents[i + 1].start_char if i + 1 < len(ents) else len(doc.text)
+            nxt = ents[i + 1].start_char if i + 1 < len(ents) else len(text)
             if ent.label_ == "LOC":
-                ent = self._extend(doc, ent, nxt, _ZONE, "LOC") or ent
+                ent = self._extend(doc, text, ent, nxt, _ZONE, "LOC") or ent
             if ent.label_ in ("LOC", "INDUSTRY"):
                 if ent.text.endswith(SUFFIXES):
                     ent = Span(doc, ent.start, ent.end, label="ORG")
                 else:
-                    ent = self._extend(doc, ent, nxt, _SUFFIX, "ORG") or ent
+                    ent = self._extend(doc, text, ent, nxt, _SUFFIX, "ORG") or ent
             if ent.label_ == "ORG" and ent.text.endswith(_PLACE_ENDINGS) and not ent.text.endswith(SUFFIXES):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
             if (ent.label_ == "ORG" and out and out[-1].label_ == "LOC" and out[-1].end == ent.start
