@@ -79,8 +79,8 @@ def _value(m: re.Match[str]) -> str | None:
         if m.group("day"):
             day = _int(m.group("day"))
             return f"{year:04d}-{month:02d}-{day:02d}"
-        if m.end() > m.end("month") + 1 and m.string[m.end() - 1] in "底初末旬":
-            return None  # 8月底, 7月中旬: part of a month, no ISO value
+        # 2024年3月底, 2024年7月中旬: a part of a known month gives the month,
+        # as 2023年底 gives 2023-12.
         return f"{year:04d}-{month:02d}"
     period = m.group("period")
     if not period:

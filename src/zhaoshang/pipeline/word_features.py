@@ -56,6 +56,7 @@ class WordFeatures:
         self.lexicon: list[str] = []
         self._segmenter: Any = None
         self._word_tags: dict[str, str] = {}
+        self._tag_hashes: dict[tuple[str, int, str], int] = {}
 
     # -- segmenter ---------------------------------------------------------
     def _tokenizer(self) -> Any:
@@ -77,25 +78,28 @@ class WordFeatures:
         if len(doc) == 0:
             return doc
         text = doc.text
-        strings = self.nlp.vocab.strings
+        add = self.nlp.vocab.strings.add
         word_of = [0] * len(text)
         tag_of = [0] * len(text)
         segmenter = self._tokenizer()
         tags = self._word_tags
+        tag_hashes = self._tag_hashes
         for word, start, end in segmenter.tokenize(text):
             size = end - start
-            word_hash = strings.add(word)
+            word_hash = add(word)
             kind = tags.get(word, "?")
             for i in range(start, end):
                 word_of[i] = word_hash
                 pos = "S" if size == 1 else "B" if i == start else "E" if i == end - 1 else "I"
-                tag_of[i] = strings.add(f"{pos}{min(size, 6)}{kind}")
-        values = numpy.zeros((len(doc), 3), dtype="uint64")
-        for i, token in enumerate(doc):
-            idx = token.idx
-            values[i, 0] = word_of[idx]
-            values[i, 1] = tag_of[idx]
-            values[i, 2] = strings.add(text[idx:idx + 2])
+                key = (pos, size, kind)
+                tag = tag_hashes.get(key)
+                if tag is None:
+                    tag = tag_hashes[key] = add(f"{pos}{min(size, 6)}{kind}")
+                tag_of[i] = tag
+        idxs = [token.idx for token in doc]
+        values = numpy.array(
+            [(word_of[i], tag_of[i], add(text[i:i + 2])) for i in idxs], dtype="uint64"
+        ).reshape(len(idxs), 3)
         doc.from_array([LEMMA, TAG, NORM], values)
         return doc
 
