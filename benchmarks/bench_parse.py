@@ -18,7 +18,8 @@ Every configuration runs in its own fresh subprocess, so the peak RSS of one
 * ``whole`` - one ``Parser.parse`` call on the whole text;
 * ``many2`` - ``Parser.parse_many(pieces, n_process=2)``;
 * ``jieba`` - ``jieba.posseg.cut`` over the whole text (the reference);
-* ``cold``  - import zhaoshang, load the model, first parse, each timed separately.
+* ``cold``  - import zhaoshang, load the model, first parse, each timed separately;
+* ``components`` - where the time goes: each pipeline component timed on its own over the articles.
 
 Throughput is the best of ``--repeat`` runs after one warm-up parse (jieba:
 after ``jieba.initialize()`` and a warm-up cut), so model loading and
@@ -55,7 +56,7 @@ N_PROCESS = 2
 GOAL_RATIO = 2.0  # zhaoshang chars/s at least this many times jieba.posseg's
 GOAL_RSS_MB = 500.0  # peak RSS per process
 
-CONFIGS = ("docs", "whole", "many2", "jieba", "cold")
+CONFIGS = ("docs", "whole", "many2", "jieba", "cold", "components")
 LABELS = {
     "docs": "`parse`, one call per article (~2,000 chars)",
     "whole": "`parse`, one call on the whole text",
@@ -136,6 +137,25 @@ def _worker(name: str, model: str, seeds: str, repeat: int, batch_size: int) -> 
                    first_parse_chars=len(pieces[0]), rss_mb=_maxrss_mb(resource.RUSAGE_SELF))
         return out
 
+    if name == "components":
+        import zhaoshang
+        from zhaoshang.parser import _BATCH
+        from zhaoshang.textnorm import normalize
+
+        parser = zhaoshang.load(model)
+        parser.parse(pieces[0])  # warm-up
+        nlp = parser.nlp
+        assert nlp is not None
+        t = time.perf_counter()
+        docs = [nlp.make_doc(normalize(p).text) for p in pieces]
+        steps = [("normalize + tokenize", time.perf_counter() - t)]
+        for pipe_name, pipe in nlp.pipeline:
+            t = time.perf_counter()
+            docs = list(pipe.pipe(docs, batch_size=_BATCH))
+            steps.append((pipe_name, time.perf_counter() - t))
+        out.update(steps=steps, chars=len(text), rss_mb=_maxrss_mb(resource.RUSAGE_SELF))
+        return out
+
     if name == "jieba":
         import jieba
         import jieba.posseg as pseg
@@ -157,9 +177,10 @@ def _worker(name: str, model: str, seeds: str, repeat: int, batch_size: int) -> 
             times, results = _best_of(repeat, lambda: [parser.parse(text)])
             out["calls"] = 1
         elif name == "many2":
+            options = {"batch_size": batch_size} if batch_size > 0 else {}
             times, results = _best_of(repeat, lambda: list(
-                parser.parse_many(pieces, batch_size=batch_size, n_process=N_PROCESS)))
-            out.update(calls=1, n_process=N_PROCESS, batch_size=batch_size, docs=len(pieces))
+                parser.parse_many(pieces, n_process=N_PROCESS, **options)))
+            out.update(calls=1, n_process=N_PROCESS, batch_size=batch_size or "default", docs=len(pieces))
             # spaCy joins its workers once the stream is exhausted, so they are counted here.
             out["workers_rss_mb"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
         else:
@@ -290,6 +311,12 @@ def markdown(report: dict[str, Any]) -> str:
         ]
     else:
         lines.append(f"| failed: {cold['error'].replace('|', '/')} | |")
+    comp = res.get("components", {"error": "not run"})
+    if _ok(comp):
+        total = sum(s for _, s in comp["steps"])
+        lines += ["", "| Where the time goes (each component alone, same articles) | Seconds | Share |",
+                  "|---|--:|--:|"]
+        lines += [f"| `{n}` | {s:.2f} | {s / total:.0%} |" for n, s in comp["steps"]]
     g = report["goals"]
     s, m = g["speed"], g["rss"]
     best = f"best: {s['best_config']}, {s['ratio']:.2f}×" if s["ratio"] is not None else "no result"
@@ -334,7 +361,7 @@ Written by `benchmarks/bench_parse.py --write-docs`; rerun that script to update
   {PIECE_CHARS:,} characters cut at line ends.
 - Each configuration runs in its own fresh subprocess. Throughput is the best of
   {report['repeat']} timed runs after one warm-up parse; model and dictionary loading are excluded
-  (see the cold-start table). `parse_many` uses batch_size={report['batch_size']}; its time includes
+  (see the cold-start table). `parse_many` uses batch_size={report['batch_size']} (pieces analysed together); its time includes
   starting the workers.
 - Peak RSS is `resource.getrusage(RUSAGE_SELF).ru_maxrss` of the subprocess at the end, and
   `RUSAGE_CHILDREN` (the largest worker) for `parse_many(n_process={N_PROCESS})`.
@@ -352,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of Markdown")
     ap.add_argument("--write-docs", action="store_true", help=f"rewrite {DOCS.relative_to(REPO)}")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per configuration; the best counts (3)")
-    ap.add_argument("--batch-size", type=int, default=32, help="batch_size for parse_many (32, its default)")
+    ap.add_argument("--batch-size", type=int, default=0,
+                    help="batch_size for parse_many (default: the library's default)")
     ap.add_argument("--seeds", type=Path, default=SEEDS, help=argparse.SUPPRESS)
     ap.add_argument("--worker", choices=CONFIGS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -387,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     report = {
         "text": {"chars": len(text), "sha256": _sha(text), "pieces": len(split_articles(text)),
                  "seeds": len(list(Path(args.seeds).glob("*.txt")))},
-        "model": model, "model_desc": _model_desc(model), "repeat": args.repeat, "batch_size": args.batch_size,
+        "model": model, "model_desc": _model_desc(model), "repeat": args.repeat, "batch_size": args.batch_size or "the default",
         "results": results, "machine": machine, "command": _command(),
         "date": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
     }
