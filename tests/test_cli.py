@@ -61,3 +61,10 @@ def test_bad_files_are_named_others_still_parsed(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["parse"], ["nonsense"]])
 def test_usage_errors_exit_nonzero(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code != 0
+
+
+def test_train_rejects_a_malformed_override(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["train", "--set", "no-equals-sign", "-o", str(tmp_path / "m")])
+    assert result.exit_code == 2
+    assert "KEY=VALUE" in result.output
+    assert not (tmp_path / "m").exists()

@@ -66,11 +66,24 @@ def train_command(
         "models/zh_zhaoshang"),
     public: Annotated[int, typer.Option(help="Add this many sentences of the public corpora in ../shared/data.")] = 0,
     max_steps: Annotated[Optional[int], typer.Option(help="Override training.max_steps.")] = None,
+    settings: Annotated[Optional[list[str]], typer.Option(
+        "--set", help="Override any config value, e.g. --set components.tok2vec.model.encode.width=128 "
+                      "(the value is read as JSON where it parses, else as a string).")] = None,
 ) -> None:
     """Retrain the pipeline from annotated documents (fixed seed, CPU)."""
+    import json
+
     from .training import train
 
-    overrides = {} if max_steps is None else {"training.max_steps": max_steps}
+    overrides: dict[str, object] = {} if max_steps is None else {"training.max_steps": max_steps}
+    for item in settings or []:
+        key, sep, raw = item.partition("=")
+        if not sep or not key.strip():
+            raise typer.BadParameter(f"expected KEY=VALUE, got {item!r}", param_hint="--set")
+        try:
+            overrides[key.strip()] = json.loads(raw)
+        except ValueError:
+            overrides[key.strip()] = raw
     path = train(config, train_path, output, public_limit=public, overrides=overrides)
     typer.echo(f"pipeline written to {path}")
 
