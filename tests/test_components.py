@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
@@ -62,3 +65,20 @@ def test_word_features_round_trip(nlp: Language, tmp_path: object) -> None:
     data = component.to_bytes()
     again = WordFeatures(nlp).from_bytes(data)
     assert again.lexicon == ["顺金隆铝业"] and again.use_lexicon
+
+
+def test_corpus_reader_keeps_only_the_ner_labels_asked_for(nlp: Language, tmp_path: Path) -> None:
+    from zhaoshang.pipeline.reader import create_corpus
+
+    text = "青海丽豪投资50亿元"
+    record = {"id": "x", "text": text, "spans": [
+        {"start": 0, "end": 4, "label": "ORG"},
+        {"start": 6, "end": 10, "label": "MONEY", "value": "5000000000"}]}
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    every = next(iter(create_corpus(path)(nlp)))
+    assert [e.label_ for e in every.reference.ents] == ["ORG", "MONEY"]
+    named = next(iter(create_corpus(path, ner_labels=["ORG", "LOC", "INDUSTRY"])(nlp)))
+    assert [(e.text, e.label_) for e in named.reference.ents] == [("青海丽豪", "ORG")]
+    with pytest.raises(ValueError, match="PROJECT"):
+        create_corpus(path, ner_labels=["PROJECT"])
