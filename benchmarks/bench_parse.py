@@ -7,6 +7,7 @@ Run from the repository root (jieba comes with ``pip install -e '.[bench]'``)::
     python benchmarks/bench_parse.py --model PATH     # a retrained model
     python benchmarks/bench_parse.py --json           # machine-readable results
     python benchmarks/bench_parse.py --write-docs     # also rewrite docs/performance.md
+    python benchmarks/bench_parse.py --components-only --model PATH   # time per component
 
 The text is fixed: the seed articles in ``REPO/../shared/seeds`` (sorted by file
 name, joined with line ends) repeated and cut to exactly 100,000 characters.
@@ -277,6 +278,12 @@ def _goals(res: dict[str, Any]) -> dict[str, Any]:
                     "met": worst is not None and rss[worst] <= GOAL_RSS_MB and not failed}}
 
 
+def _components_table(comp: dict[str, Any]) -> list[str]:
+    total = sum(s for _, s in comp["steps"])
+    return ["| Where the time goes (each component alone, same articles) | Seconds | Share |",
+            "|---|--:|--:|", *(f"| `{n}` | {s:.2f} | {s / total:.0%} |" for n, s in comp["steps"])]
+
+
 def markdown(report: dict[str, Any]) -> str:
     res, ratios = report["results"], report["ratios_to_jieba"]
     t = report["text"]
@@ -313,10 +320,7 @@ def markdown(report: dict[str, Any]) -> str:
         lines.append(f"| failed: {cold['error'].replace('|', '/')} | |")
     comp = res.get("components", {"error": "not run"})
     if _ok(comp):
-        total = sum(s for _, s in comp["steps"])
-        lines += ["", "| Where the time goes (each component alone, same articles) | Seconds | Share |",
-                  "|---|--:|--:|"]
-        lines += [f"| `{n}` | {s:.2f} | {s / total:.0%} |" for n, s in comp["steps"]]
+        lines += ["", *_components_table(comp)]
     g = report["goals"]
     s, m = g["speed"], g["rss"]
     best = f"best: {s['best_config']}, {s['ratio']:.2f}×" if s["ratio"] is not None else "no result"
@@ -381,6 +385,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs per configuration; the best counts (3)")
     ap.add_argument("--batch-size", type=int, default=0,
                     help="batch_size for parse_many (default: the library's default)")
+    ap.add_argument("--components-only", action="store_true",
+                    help="only time each pipeline component (a quick check of a retrained model)")
     ap.add_argument("--seeds", type=Path, default=SEEDS, help=argparse.SUPPRESS)
     ap.add_argument("--worker", choices=CONFIGS, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -402,6 +408,13 @@ def main(argv: list[str] | None = None) -> int:
     model = str(Path(model).resolve())
     if not (Path(model) / "config.cfg").is_file():
         ap.error(f"{model} is not a model directory (no config.cfg)")
+
+    if args.components_only:
+        comp = _run_worker("components", args, model)
+        if not _ok(comp):
+            return 1
+        print("\n".join(_components_table(comp)))
+        return 0
 
     machine = _machine()
     if args.write_docs and machine["loadavg_before"][0] > 0.5:
