@@ -35,6 +35,7 @@ ORG_CASES = {
     "place_then_company": ("青海丽豪半导体材料有限公司董事长", [("青海", "LOC"), ("丽豪半导体材料有限公司", "ORG")],
                            [("青海丽豪半导体材料有限公司", "ORG")]),
     "foreign_origin_stays_apart": ("德国博世在苏州", [("德国", "LOC"), ("博世", "ORG")], [("德国", "LOC"), ("博世", "ORG")]),
+    "company_cut_short": ("青海高景太阳能科技有限公司注册", [("青海高景太", "ORG")], [("青海高景太阳能科技有限公司", "ORG")]),
     "zone_completed": ("青岛西海岸新区签约", [("青岛", "LOC")], [("青岛西海岸新区", "LOC")]),
     "verb_blocks_extension": ("在北京设立公司", [("北京", "LOC")], [("北京", "LOC")]),
     "function_word_blocks": ("北京的企业和公司", [("北京", "LOC")], [("北京", "LOC")]),

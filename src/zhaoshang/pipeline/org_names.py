@@ -7,8 +7,9 @@ A character model often tags only the place at the head of a longer name
 - extends a LOC entity that runs straight on, through a short name without
   verbs or function words, into a zone suffix (新区, 开发区, 产业园, ...) to
   the whole zone (LOC);
-- extends a LOC or INDUSTRY entity that runs on into an organization suffix
-  (有限公司, 集团, 管委会, 银行, 商会, ...) to one ORG entity;
+- extends a LOC, INDUSTRY or ORG entity that runs on into an organization
+  suffix (有限公司, 集团, 管委会, 银行, 商会, ...) to one ORG entity
+  ([青海高景太]阳能科技有限公司 -> [青海高景太阳能科技有限公司]);
 - relabels as ORG a LOC or INDUSTRY entity that itself ends in such a
   suffix, and as LOC an ORG entity that ends in a zone or county suffix
   (大连金普新区, 和林格尔县) and in no organization suffix; and
@@ -103,6 +104,8 @@ class OrgNames:
                     ent = Span(doc, ent.start, ent.end, label="ORG")
                 else:
                     ent = self._extend(doc, text, ent, nxt, _SUFFIX, "ORG") or ent
+            elif ent.label_ == "ORG" and not ent.text.endswith(SUFFIXES):
+                ent = self._extend(doc, text, ent, nxt, _SUFFIX, "ORG") or ent
             if ent.label_ == "ORG" and ent.text.endswith(_PLACE_ENDINGS) and not ent.text.endswith(SUFFIXES):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
             if (ent.label_ == "ORG" and out and out[-1].label_ == "LOC" and out[-1].end == ent.start
