@@ -20,11 +20,12 @@ _CN = "零〇○一二两三四五六七八九十"
 _YEAR = rf"(?P<year>(?:19|20)\d\d|[{_CN}]{{4}})年(?:度)?"
 _MONTH_NUM = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY_NUM = rf"(?:3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_REL_YEAR = r"(?P<rel>今年|去年|明年|前年|上年|当年|同年)"
+_REL_YEAR = r"(?P<rel>(?<!如)今年|去年|明年|前年|上年|当年|同年)"  # 如今年产 is 如今 + 年产
 _PART = r"(?:底|初|末|中旬|上旬|下旬)"
 _PERIOD = (
     rf"(?P<period>(?:第?[一二三四1-4]|前[三两二3])季度|Q[1-4]|[上下]半年|年初|年底|年末|年中|底|初|末|"
-    rf"(?P<m1>{_MONTH_NUM})(?:-|—|~|至|到)(?P<m2>{_MONTH_NUM})月(?:份)?)"
+    rf"(?P<m1>{_MONTH_NUM})(?:-|—|~|至|到)(?P<m2>{_MONTH_NUM})月(?:份)?|"
+    rf"前(?P<months>\d{{1,2}}|[{_CN}]{{1,3}})个?月)"
 )
 _DATE: Final = re.compile(
     rf"""
@@ -85,6 +86,9 @@ def _value(m: re.Match[str]) -> str | None:
     period = m.group("period")
     if not period:
         return f"{year:04d}"
+    if m.group("months"):  # 2023年前10个月
+        n = parse_number(m.group("months"))
+        return f"{year:04d}-01/{year:04d}-{int(n):02d}" if n is not None and 1 <= n <= 12 and n == int(n) else None
     if m.group("m1"):
         return f"{year:04d}-{_int(m.group('m1')):02d}/{year:04d}-{_int(m.group('m2')):02d}"
     if period.endswith("季度"):
