@@ -99,12 +99,9 @@ class OrgNames:
             nxt = ents[i + 1].start_char if i + 1 < len(ents) else len(text)
             if ent.label_ == "LOC":
                 ent = self._extend(doc, text, ent, nxt, _ZONE, "LOC") or ent
-            if ent.label_ in ("LOC", "INDUSTRY"):
-                if ent.text.endswith(SUFFIXES):
-                    ent = Span(doc, ent.start, ent.end, label="ORG")
-                else:
-                    ent = self._extend(doc, text, ent, nxt, _SUFFIX, "ORG") or ent
-            elif ent.label_ == "ORG" and not ent.text.endswith(SUFFIXES):
+            if ent.label_ in ("LOC", "INDUSTRY") and ent.text.endswith(SUFFIXES):
+                ent = Span(doc, ent.start, ent.end, label="ORG")
+            elif ent.label_ in ("LOC", "INDUSTRY", "ORG") and not ent.text.endswith(SUFFIXES):
                 ent = self._extend(doc, text, ent, nxt, _SUFFIX, "ORG") or ent
             if ent.label_ == "ORG" and ent.text.endswith(_PLACE_ENDINGS) and not ent.text.endswith(SUFFIXES):
                 ent = Span(doc, ent.start, ent.end, label="LOC")
